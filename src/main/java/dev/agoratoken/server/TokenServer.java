@@ -1,0 +1,163 @@
+package dev.agoratoken.server;
+
+import dev.agoratoken.token.AccessToken2Builder;
+import dev.agoratoken.token.InvalidTokenParameterException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the HTTP service: routes, CORS, error shapes, request log and Jetty settings. It
+ * holds no state of its own; {@link Main} starts and stops what {@link #create} returns.
+ */
+public final class TokenServer {
+    static final Logger LOG = LoggerFactory.getLogger("agora-token-service");
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    /** In-flight requests get this long to finish on shutdown. */
+    static final long STOP_TIMEOUT_MILLIS = 5_000;
+    private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+
+    private TokenServer() {}
+
+    public static Javalin create(ServerConfig config) {
+        return create(config, InstantSource.system());
+    }
+
+    static Javalin create(ServerConfig config, InstantSource clock) {
+        AccessToken2Builder tokens;
+        try {
+            tokens = new AccessToken2Builder(config.appId(), config.appCertificate());
+        } catch (InvalidTokenParameterException e) {
+            throw new IllegalArgumentException("ServerConfig.load validates the credentials: " + e.parameter(), e);
+        }
+        Map<String, Object> pong = new LinkedHashMap<>();
+        pong.put("message", "pong");
+        pong.put("version", version());
+        if (config.demo()) {
+            pong.put("demo", true);
+        }
+        TokenRoutes routes = new TokenRoutes(tokens, clock, config.defaultExpirySeconds(), pong);
+        return Javalin.create(javalin -> configure(javalin, config, routes));
+    }
+
+    private static void configure(JavalinConfig javalin, ServerConfig config, TokenRoutes routes) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.router.ignoreTrailingSlashes = true;
+        javalin.http.prefer405over404 = true;
+        javalin.http.maxRequestSize = MAX_BODY_BYTES;
+        javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        // A small pool keeps latency flat on small instances: minting is CPU-bound, so threads
+        // beyond a few per core only queue work on the scheduler instead of in Jetty.
+        int cores = Runtime.getRuntime().availableProcessors();
+        QueuedThreadPool pool = new QueuedThreadPool(Math.max(8, cores * 4), 2);
+        pool.setName("http");
+        javalin.jetty.threadPool = pool;
+        javalin.jetty.modifyServer(server -> {
+            server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            server.setErrorHandler(new JettyErrorHandler());
+        });
+        javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+
+        javalin.routes.before(ctx -> cors(ctx, config.cors()));
+        routes.register(javalin.routes);
+
+        javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        javalin.routes.exception(InvalidTokenParameterException.class, (e, ctx) -> error(ctx, 400, e.reason()));
+        javalin.routes.exception(HttpResponseException.class, (e, ctx) -> frameworkError(ctx, e.getStatus()));
+        javalin.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), RequestLog.printable(ctx.path()), e);
+            error(ctx, 500, JettyErrorHandler.describe(500));
+        });
+        javalin.routes.error(404, ctx -> {
+            if (!isJsonError(ctx)) {
+                error(ctx, 404, notFound(ctx));
+            }
+        });
+        javalin.requestLogger.http(RequestLog::log);
+    }
+
+    /**
+     * CORS: an allowed origin is echoed back; a preflight is answered here; a request from a
+     * browser origin that is not allowed is refused. Requests without an Origin header (curl,
+     * mobile apps, servers) are not browser cross-origin requests and are always served.
+     */
+    private static void cors(Context ctx, CorsPolicy policy) {
+        String origin = ctx.header("Origin");
+        boolean preflight = ctx.method().name().equals("OPTIONS");
+        if (origin != null) {
+            if (!policy.allows(origin)) {
+                ctx.skipRemainingHandlers();
+                error(ctx, 403, "origin " + RequestInputs.quote(origin) + " is not allowed; the server's operator "
+                        + "can add it to CORS_ALLOW_ORIGIN");
+                return;
+            }
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+        if (preflight) {
+            ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Requested-With");
+            ctx.header("Access-Control-Max-Age", "600");
+            ctx.header("Allow", ALLOWED_METHODS);
+            ctx.status(204);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static void frameworkError(Context ctx, int status) {
+        switch (status) {
+            case 404:
+                error(ctx, 404, notFound(ctx));
+                break;
+            case 405:
+                ctx.header("Allow", ctx.path().startsWith("/getToken") ? "POST, OPTIONS" : "GET, OPTIONS");
+                error(ctx, 405, ctx.method().name() + " is not supported on " + RequestLog.printable(ctx.path())
+                        + "; token routes use GET, except POST /getToken");
+                break;
+            case 413:
+                error(ctx, 413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+                break;
+            default:
+                error(ctx, status, JettyErrorHandler.describe(status));
+        }
+    }
+
+    private static String notFound(Context ctx) {
+        return "no route for " + ctx.method().name() + " " + RequestLog.printable(ctx.path()) + "; try /rtc/{channel}/"
+                + "{role}/uid/{uid}/, /rtm/{userId}/, /rte/..., /chat/app/, /chat/account/{userId}/, POST /getToken or /ping";
+    }
+
+    private static boolean isJsonError(Context ctx) {
+        String result = ctx.result();
+        return result != null && result.startsWith("{\"error\"");
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        ctx.json(Json.error(status, message));
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = TokenServer.class.getResourceAsStream("/agora-token-service.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read the build's version file: {}", e.getMessage());
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}
