@@ -11,6 +11,8 @@ import dev.agoratoken.token.Service;
 import dev.agoratoken.token.TokenDecoder;
 import dev.agoratoken.token.TokenVerifier;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,6 +137,30 @@ class EndToEndIT {
             assertFalse(output.contains(token), "the log never holds a whole token");
             assertFalse(output.contains(ServerConfig.DEMO_APP_CERTIFICATE), "the log never holds the certificate");
             assertEquals(0, server.terminate(), "SIGTERM ends the service with exit code 0");
+        }
+    }
+
+    @Test
+    void sigtermLetsARequestInProgressFinish() throws Exception {
+        String body = "{\"tokenType\":\"rtm\",\"uid\":\"alice\"}";
+        try (RunningJar server = new RunningJar(Map.of(), "--demo");
+             Socket socket = new Socket("127.0.0.1", server.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200); // the request is now being read by the server
+            server.process.toHandle().destroy();
+            Thread.sleep(200);
+            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("\"token\":\"007"), response);
+            assertTrue(server.process.waitFor(15, TimeUnit.SECONDS), "stopped after the request");
+            assertEquals(0, server.process.exitValue());
         }
     }
 
