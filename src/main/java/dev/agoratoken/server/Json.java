@@ -1,14 +1,20 @@
 package dev.agoratoken.server;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The one JSON mapper of the service, and the one error body shape: {"error": "...", "status": N}. */
 final class Json {
-    /** Duplicate keys are an error: {"uid": 1, "uid": 2} must not silently mean 2. */
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Duplicate keys are an error: {"uid": 1, "uid": 2} must not silently mean 2. So is anything
+     * after the value: {"uid": "a"} {"uid": "b"} must not silently mean the first object.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {}
 

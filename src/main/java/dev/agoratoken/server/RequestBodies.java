@@ -53,7 +53,7 @@ final class RequestBodies {
             if (value.isNull()) {
                 continue;
             }
-            if (!value.isValueNode() || value.isBinary() || value.isPojo()) {
+            if (!value.isValueNode() || value.isBoolean() || value.isBinary() || value.isPojo()) {
                 throw ApiException.badRequest(field.getKey() + " must be a string or a number");
             }
             values.put(field.getKey(), List.of(value.asText()));

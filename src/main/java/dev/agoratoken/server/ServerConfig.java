@@ -37,7 +37,11 @@ public record ServerConfig(
     public static ServerConfig load(String[] args, Map<String, String> environment, Path workingDirectory)
             throws ConfigException {
         Map<String, String> env = new HashMap<>(readDotenv(workingDirectory));
-        environment.forEach((key, value) -> env.put(key, value)); // the real environment wins
+        environment.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                env.put(key, value); // the real environment wins, but a blank value is unset and hides nothing
+            }
+        });
         return fromVariables(args, env);
     }
 

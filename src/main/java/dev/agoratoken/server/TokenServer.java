@@ -9,10 +9,13 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,8 @@ public final class TokenServer {
     static Javalin create(ServerConfig config, InstantSource clock) {
         AccessToken2Builder tokens;
         try {
-            tokens = new AccessToken2Builder(config.appId(), config.appCertificate());
+            // The builder reads the same clock as the routes, so expiresAt matches the token's issue time.
+            tokens = new AccessToken2Builder(config.appId(), config.appCertificate(), clock, randomSalt());
         } catch (InvalidTokenParameterException e) {
             throw new IllegalArgumentException("ServerConfig.load validates the credentials: " + e.parameter(), e);
         }
@@ -49,6 +53,12 @@ public final class TokenServer {
         }
         TokenRoutes routes = new TokenRoutes(tokens, clock, config.defaultExpirySeconds(), pong);
         return Javalin.create(javalin -> configure(javalin, config, routes));
+    }
+
+    /** A fresh random salt per token, 1..99,999,999: the range Agora's own builders use. */
+    private static IntSupplier randomSalt() {
+        SecureRandom random = new SecureRandom();
+        return () -> 1 + random.nextInt(99_999_999);
     }
 
     private static void configure(JavalinConfig javalin, ServerConfig config, TokenRoutes routes) {
@@ -71,6 +81,7 @@ public final class TokenServer {
         javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
         javalin.routes.before(ctx -> cors(ctx, config.cors()));
+        javalin.routes.before(TokenServer::refuseDotSegments);
         routes.register(javalin.routes);
 
         javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -113,6 +124,22 @@ public final class TokenServer {
             ctx.header("Allow", ALLOWED_METHODS);
             ctx.status(204);
             ctx.skipRemainingHandlers();
+        }
+    }
+
+    /**
+     * A "." or ".." segment, plain or percent-encoded, means "this" or "parent" to proxies and
+     * caches, but Javalin routes the raw path and would take it as a path parameter (GET /rtm/..
+     * minting a token for the user ".."). Refuse it, so the server and whatever is in front of it
+     * agree on what a URL names.
+     */
+    private static void refuseDotSegments(Context ctx) {
+        for (String segment : ctx.path().split("/", -1)) {
+            String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                throw ApiException.badRequest("the path has a \".\" or \"..\" segment; "
+                        + "send the path of a route without them, e.g. /rtm/{userId}/");
+            }
         }
     }
 
