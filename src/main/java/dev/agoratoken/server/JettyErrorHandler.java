@@ -1,7 +1,6 @@
 package dev.agoratoken.server;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -28,13 +27,6 @@ final class JettyErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(Json.errorBytes(status, describe(status))), callback);
         return true;
-    }
-
-    /** Errors found while parsing the request line or headers, before any Request exists. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, JSON);
-        return ByteBuffer.wrap(Json.errorBytes(status, describe(status)));
     }
 
     static String describe(int status) {

@@ -2,6 +2,7 @@ package dev.agoratoken.server;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agoratoken.token.TokenInputs;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * Reads the body of POST /getToken as {@link RequestParams}. Flutter kits send a form, iOS kits
- * send JSON; both become the same name to value map. JSON numbers and strings are both taken
- * ("uid": 42 and "uid": "42" mean the same), anything nested is refused.
+ * send JSON; both become the same name to value map. JSON whole numbers and strings are both taken
+ * ("uid": 42 and "uid": "42" mean the same); fractions, booleans and nested values are refused.
  */
 final class RequestBodies {
     private RequestBodies() {}
@@ -53,12 +54,22 @@ final class RequestBodies {
             if (value.isNull()) {
                 continue;
             }
-            if (!value.isValueNode() || value.isBoolean() || value.isBinary() || value.isPojo()) {
-                throw ApiException.badRequest(field.getKey() + " must be a string or a number");
+            if (value.isNumber() && !value.isIntegralNumber()) {
+                throw ApiException.badRequest(field.getKey() + " must be a whole number"
+                        + (isLifetime(field.getKey()) ? " of seconds from 1 to " + TokenInputs.MAX_EXPIRE_SECONDS : "")
+                        + "; got " + value.asText());
+            }
+            if (!(value.isTextual() || value.isIntegralNumber())) {
+                throw ApiException.badRequest(field.getKey() + " must be a string or a whole number");
             }
             values.put(field.getKey(), List.of(value.asText()));
         }
         return new RequestParams(values);
+    }
+
+    /** expire, joinExpire, audioExpire, ...: the fields that hold a lifetime in seconds. */
+    private static boolean isLifetime(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith("expire");
     }
 
     private static String mediaType(String contentType) {

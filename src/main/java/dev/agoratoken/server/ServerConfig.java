@@ -96,13 +96,12 @@ public record ServerConfig(
     }
 
     private static int wholeNumber(String name, String value, int min, int max) throws ConfigException {
-        try {
+        // Digits only: Integer.parseInt would also take "+8080" and non-ASCII digits.
+        if (RequestInputs.isDigits(value) && value.length() <= 9) {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {
                 return number;
             }
-        } catch (NumberFormatException ignored) {
-            // reported below with the allowed range
         }
         throw new ConfigException(name + " must be a whole number from " + min + " to " + max + "; got \"" + value + "\"");
     }

@@ -136,7 +136,7 @@ final class TokenRoutes {
                     + "a publisher's privileges: add \"role\": \"publisher\"");
         }
         PrivilegeExpiries expiries = new PrivilegeExpiries(expire,
-                RequestInputs.expiry("joinExpire", join, expire),
+                privilegeExpiry("joinExpire", join, expire),
                 privilegeExpiry("audioExpire", audio, expire),
                 privilegeExpiry("videoExpire", video, expire),
                 privilegeExpiry("dataExpire", data, expire));

@@ -107,6 +107,8 @@ public final class TokenServer {
     private static void cors(Context ctx, CorsPolicy policy) {
         String origin = ctx.header("Origin");
         boolean preflight = ctx.method().name().equals("OPTIONS");
+        // Always: a shared cache must not hand a response made for one origin to another.
+        ctx.header("Vary", "Origin");
         if (origin != null) {
             if (!policy.allows(origin)) {
                 ctx.skipRemainingHandlers();
@@ -115,7 +117,6 @@ public final class TokenServer {
                 return;
             }
             ctx.header("Access-Control-Allow-Origin", origin);
-            ctx.header("Vary", "Origin");
         }
         if (preflight) {
             ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);

@@ -59,6 +59,8 @@ class CorsTest {
         Response response = open.request().get("/ping");
         response.then().statusCode(200);
         assertNull(response.header("Access-Control-Allow-Origin"));
+        assertTrue(tokens(String.join(",", response.headers().getValues("Vary"))).contains("origin"),
+                "a cache must not reuse this answer for a browser's cross-origin request");
     }
 
     @Test

@@ -372,20 +372,25 @@ class GetTokenPostTest {
     })
     void nestedValuesAreRefused(String body) {
         String error = ErrorBodies.assertJsonError(postJson(body), 400);
-        assertTrue(error.contains("must be a string or a number"), error);
+        assertTrue(error.contains("must be a string or a whole number"), error);
     }
 
-    /** A boolean is neither a string nor a number: {"uid": true} must not mint a token for the user "true". */
+    /**
+     * Only strings and whole numbers: {"uid": true} must not mint a token for the user "true",
+     * nor {"uid": 42.0} one for the account "42.0".
+     */
     @ParameterizedTest
     @ValueSource(strings = {
+        "{\"tokenType\":\"rtc\",\"channel\":\"room\",\"uid\":42.0}",
+        "{\"tokenType\":\"rtm\",\"uid\":\"alice\",\"expire\":1e3}",
         "{\"tokenType\":\"rtm\",\"uid\":true}",
         "{\"tokenType\":\"chat\",\"uid\":false}",
         "{\"tokenType\":\"rtc\",\"channel\":\"room\",\"uid\":\"7\",\"role\":true}",
         "{\"tokenType\":\"rtm\",\"uid\":\"alice\",\"expire\":true}"
     })
-    void booleansAreRefused(String body) {
+    void booleansAndFractionsAreRefused(String body) {
         String error = ErrorBodies.assertJsonError(postJson(body), 400);
-        assertTrue(error.contains("must be a string or a number"), error);
+        assertTrue(error.contains("must be a") && error.contains("whole number"), error);
     }
 
     @ParameterizedTest

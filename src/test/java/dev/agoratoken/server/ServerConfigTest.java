@@ -184,7 +184,7 @@ class ServerConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "65536", "70000", "-1", "80.5", "8080x", "99999999999"})
+    @ValueSource(strings = {"abc", "65536", "70000", "-1", "+8080", "８０８０", "80.5", "8080x", "99999999999"})
     void invalidPortIsNamed(String value) {
         String message = refused(credentials("SERVER_PORT", value));
         assertTrue(message.contains("SERVER_PORT"), message);
