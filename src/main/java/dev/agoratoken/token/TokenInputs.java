@@ -54,7 +54,9 @@ public final class TokenInputs {
                             + (value == null ? "nothing" : value.length() + " characters"));
         }
         for (int i = 0; i < 32; i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            char c = value.charAt(i);
+            // Character.digit alone would also take fullwidth and other non-ASCII digits.
+            if (c >= 128 || Character.digit(c, 16) < 0) {
                 throw new InvalidTokenParameterException(parameter,
                         label + " must contain only hexadecimal characters (0-9, a-f); character "
                                 + (i + 1) + " is not one");

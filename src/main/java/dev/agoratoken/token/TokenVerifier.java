@@ -44,6 +44,12 @@ public final class TokenVerifier {
     public void verify(AccessToken006 token, String channelName, String uid) throws TokenVerificationException {
         requireAppId(token);
         requireSignature(AccessToken006Codec.signature(appCertificate, token, channelName, uid), token.signature());
+        // The HMAC covers appId + channelName + uid concatenated, so ("room-1", "1234") and
+        // ("room-11", "234") sign alike; the token's CRCs of each are what tell them apart.
+        if (token.channelNameCrc() != AccessToken006Codec.crc32(channelName)
+                || token.uidCrc() != AccessToken006Codec.crc32(uid)) {
+            throw new SignatureMismatchException();
+        }
         requireUnexpired(token);
     }
 
