@@ -9,13 +9,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.IntSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,7 @@ public final class TokenServer {
         AccessToken2Builder tokens;
         try {
             // The builder reads the same clock as the routes, so expiresAt matches the token's issue time.
-            tokens = new AccessToken2Builder(config.appId(), config.appCertificate(), clock, randomSalt());
+            tokens = new AccessToken2Builder(config.appId(), config.appCertificate(), clock);
         } catch (InvalidTokenParameterException e) {
             throw new IllegalArgumentException("ServerConfig.load validates the credentials: " + e.parameter(), e);
         }
@@ -53,12 +51,6 @@ public final class TokenServer {
         }
         TokenRoutes routes = new TokenRoutes(tokens, clock, config.defaultExpirySeconds(), pong);
         return Javalin.create(javalin -> configure(javalin, config, routes));
-    }
-
-    /** A fresh random salt per token, 1..99,999,999: the range Agora's own builders use. */
-    private static IntSupplier randomSalt() {
-        SecureRandom random = new SecureRandom();
-        return () -> 1 + random.nextInt(99_999_999);
     }
 
     private static void configure(JavalinConfig javalin, ServerConfig config, TokenRoutes routes) {

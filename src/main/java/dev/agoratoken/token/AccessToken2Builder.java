@@ -30,7 +30,13 @@ public final class AccessToken2Builder {
 
     /** Uses the system clock and a {@link SecureRandom} salt. */
     public AccessToken2Builder(String appId, String appCertificate) throws InvalidTokenParameterException {
-        this(appId, appCertificate, InstantSource.system(), secureSalt());
+        this(appId, appCertificate, InstantSource.system());
+    }
+
+    /** Takes the issue time from {@code clock} and a {@link SecureRandom} salt. */
+    public AccessToken2Builder(String appId, String appCertificate, InstantSource clock)
+            throws InvalidTokenParameterException {
+        this(appId, appCertificate, clock, secureSalt());
     }
 
     /**
