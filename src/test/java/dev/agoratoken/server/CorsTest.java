@@ -18,18 +18,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CorsTest {
     private static final String ALLOWED_A = "https://a.example";
     private static final String ALLOWED_B = "https://b.example";
-    private static TestServer open;
+    private static final TestServer open = TestServer.shared();
     private static TestServer listed;
 
     @BeforeAll
     static void start() {
-        open = TestServer.start();
         listed = TestServer.start(Map.of("CORS_ALLOW_ORIGIN", "https://a.example,https://b.example/"));
     }
 
     @AfterAll
     static void stop() {
-        open.close();
         listed.close();
     }
 

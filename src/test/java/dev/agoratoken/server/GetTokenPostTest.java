@@ -12,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,17 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GetTokenPostTest {
     private static final Privileges PUBLISHER_DAY = Privileges.allOf(86_400, 1, 2, 3, 4);
     private static final Privileges SUBSCRIBER_DAY = Privileges.of(Service.Rtc.JOIN_CHANNEL, 86_400);
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     private static Response postJson(String json) {
         return server.request().contentType("application/json").body(json).post("/getToken");

@@ -22,18 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /ping, and demo mode (--demo or DEMO=true without credentials). */
 class PingAndDemoTest {
-    private static TestServer server;
+    private static final TestServer server = TestServer.shared();
     private static String buildVersion;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = TestServer.start();
+    static void readBuildVersion() throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("target", "classes", "agora-token-service.properties"),
                 StandardCharsets.UTF_8)) {
@@ -42,11 +40,6 @@ class PingAndDemoTest {
         buildVersion = properties.getProperty("version");
         assertTrue(buildVersion != null && !buildVersion.isBlank() && !buildVersion.contains("${"),
                 "the build filtered the version into the properties file: " + buildVersion);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, Object> ping(TestServer target) {

@@ -11,25 +11,13 @@ import dev.agoratoken.token.TokenDecoder;
 import dev.agoratoken.token.TokenVerifier;
 import io.restassured.response.Response;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /rtc/{channelName}/{role}/{tokenType}/{uid}/ against a running server, tokens checked field by field. */
 class RtcRouteTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     /** Decodes and verifies a token the server returned. */
     static AccessToken2 verified(String token) throws Exception {

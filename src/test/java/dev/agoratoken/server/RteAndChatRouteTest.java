@@ -9,8 +9,6 @@ import dev.agoratoken.token.Privileges;
 import dev.agoratoken.token.Service;
 import io.restassured.response.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,17 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** GET /rte/... (RTC and RTM together) and GET /chat/... against a running server. */
 class RteAndChatRouteTest {
     private static final Privileges PUBLISHER_DAY = Privileges.allOf(86_400, 1, 2, 3, 4);
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     private static Service.Rtc onlyRtc(AccessToken2 token) {
         assertEquals(1, token.services().size(), () -> "one service: " + token);

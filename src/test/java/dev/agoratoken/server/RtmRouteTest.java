@@ -10,25 +10,13 @@ import dev.agoratoken.token.Service;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /rtm/{userId}/ (Signaling login, optionally with a stream channel) against a running server. */
 class RtmRouteTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     private static Service.Rtm onlyRtm(AccessToken2 token) {
         assertEquals(1, token.services().size(), () -> "one service: " + token);

@@ -46,8 +46,18 @@ final class TestServer implements AutoCloseable {
         return startExactly(variables, List.of(), InstantSource.system());
     }
 
-    static TestServer start() {
-        return start(Map.of());
+    private static TestServer shared;
+
+    /**
+     * The one server with the default test configuration, shared by every class that needs no
+     * other: started on first use and left running until the test JVM exits, which saves a
+     * start and a graceful stop per class.
+     */
+    static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+        }
+        return shared;
     }
 
     /** A server configured from exactly these variables and arguments. */

@@ -3,6 +3,7 @@ package dev.agoratoken.token;
 import static dev.agoratoken.token.TokenFixtures.APP_ID;
 import static dev.agoratoken.token.TokenFixtures.CERTIFICATE;
 import static dev.agoratoken.token.TokenFixtures.NOW;
+import static dev.agoratoken.token.TokenFixtures.ONE_OF_EACH_SERVICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -306,15 +307,7 @@ class MalformedTokenTest {
     }
 
     private static byte[] allServicesContent() {
-        List<Service> services = List.of(
-                new Service.Rtc("c", "1", Privileges.of(1, 9)),
-                new Service.Rtm("u", Privileges.of(1, 9)),
-                new Service.Streaming("s", "a", Privileges.of(2, 9)),
-                new Service.Fpa(Privileges.of(1, 9)),
-                new Service.Chat("u", Privileges.of(1, 9)),
-                new Service.Fcdn("f", "a", Privileges.of(2, 9)),
-                new Service.Apaas("r", "u", (short) -1, Privileges.of(3, 9)));
-        return TokenBytes.inflate007(TokenBytes.sign007(APP_ID, CERTIFICATE, NOW, 600, 1, services));
+        return TokenBytes.inflate007(TokenBytes.sign007(APP_ID, CERTIFICATE, NOW, 600, 1, ONE_OF_EACH_SERVICE));
     }
 
     @ParameterizedTest(name = "first {0} bytes")

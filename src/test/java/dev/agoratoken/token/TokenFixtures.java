@@ -2,6 +2,7 @@ package dev.agoratoken.token;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Random;
 
 /** Shared inputs: one project's credentials, a frozen clock and salt, and seeded random values. */
@@ -17,6 +18,16 @@ final class TokenFixtures {
     /** A negative int: the token must carry it as the unsigned 32-bit value {@link #SALT_U32}. */
     static final int SALT = 0x8000_0001;
     static final long SALT_U32 = 0x8000_0001L;
+
+    /** One service of each of the seven types, with small fields. */
+    static final List<Service> ONE_OF_EACH_SERVICE = List.of(
+            new Service.Rtc("c", "1", Privileges.of(1, 9)),
+            new Service.Rtm("u", Privileges.of(1, 9)),
+            new Service.Streaming("s", "a", Privileges.of(2, 9)),
+            new Service.Fpa(Privileges.of(1, 9)),
+            new Service.Chat("u", Privileges.of(1, 9)),
+            new Service.Fcdn("f", "a", Privileges.of(2, 9)),
+            new Service.Apaas("r", "u", (short) -1, Privileges.of(3, 9)));
 
     /**
      * Seed of every randomized test: {@code -Dtoken.test.seed=N} replays a failure; the seed is

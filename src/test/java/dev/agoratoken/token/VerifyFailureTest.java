@@ -1,6 +1,7 @@
 package dev.agoratoken.token;
 
 import static dev.agoratoken.token.TokenFixtures.APP_ID;
+import static dev.agoratoken.token.TokenFixtures.ONE_OF_EACH_SERVICE;
 import static dev.agoratoken.token.TokenFixtures.CERTIFICATE;
 import static dev.agoratoken.token.TokenFixtures.NOW;
 import static dev.agoratoken.token.TokenFixtures.OTHER_APP_ID;
@@ -36,14 +37,8 @@ class VerifyFailureTest {
                 Arguments.of(Named.of("rtcWithUid publisher", b.rtcWithUid("room-1", 2882341273L, RtcRole.PUBLISHER, 3600))),
                 Arguments.of(Named.of("rtmWithStreamChannel", b.rtmWithStreamChannel("user-1", "stream", 600))),
                 Arguments.of(Named.of("chatApp", b.chatApp(600))),
-                Arguments.of(Named.of("all seven services", b.build(86_400,
-                        new Service.Rtc("c", "1", Privileges.of(1, 9)),
-                        new Service.Rtm("u", Privileges.of(1, 9)),
-                        new Service.Streaming("s", "a", Privileges.of(2, 9)),
-                        new Service.Fpa(Privileges.of(1, 9)),
-                        new Service.Chat("u", Privileges.of(1, 9)),
-                        new Service.Fcdn("f", "a", Privileges.of(2, 9)),
-                        new Service.Apaas("r", "u", (short) -1, Privileges.of(3, 9))))));
+                Arguments.of(Named.of("all seven services",
+                        b.build(86_400, ONE_OF_EACH_SERVICE.toArray(Service[]::new)))));
     }
 
     @ParameterizedTest(name = "{0}")
