@@ -60,5 +60,6 @@ printf '%-34s %12s %10s %10s %8s\n' endpoint requests/s p50 p99 errors
 measure "GET /ping" "/ping" ping
 measure "GET /rtc/MyChannel/1/uid/1/" "/rtc/MyChannel/1/uid/1/?expiry=300" rtc
 measure "GET /rtm/alice/" "/rtm/alice/?expiry=600" rtm
+echo "server RSS after the runs: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status")"
 awk -v p="$RPS_ping" -v r="$RPS_rtc" -v m="$RPS_rtm" \
   'BEGIN { printf "rtc/ping = %.0f%%, rtm/ping = %.0f%%\n", 100 * r / p, 100 * m / p }'
