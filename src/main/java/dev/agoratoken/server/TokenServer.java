@@ -83,11 +83,6 @@ public final class TokenServer {
             LOG.error("unexpected failure on {} {}", ctx.method(), RequestLog.printable(ctx.path()), e);
             error(ctx, 500, JettyErrorHandler.describe(500));
         });
-        javalin.routes.error(404, ctx -> {
-            if (!isJsonError(ctx)) {
-                error(ctx, 404, notFound(ctx));
-            }
-        });
         javalin.requestLogger.http(RequestLog::log);
     }
 
@@ -157,11 +152,6 @@ public final class TokenServer {
     private static String notFound(Context ctx) {
         return "no route for " + ctx.method().name() + " " + RequestLog.printable(ctx.path()) + "; try /rtc/{channel}/"
                 + "{role}/uid/{uid}/, /rtm/{userId}/, /rte/..., /chat/app/, /chat/account/{userId}/, POST /getToken or /ping";
-    }
-
-    private static boolean isJsonError(Context ctx) {
-        String result = ctx.result();
-        return result != null && result.startsWith("{\"error\"");
     }
 
     static void error(Context ctx, int status, String message) {
