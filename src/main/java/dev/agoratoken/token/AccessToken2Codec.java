@@ -33,7 +33,7 @@ final class AccessToken2Codec {
         for (Service service : services) {
             writeService(info, service);
         }
-        workspace.signAccessToken2(certificate, issueTs, salt, info);
+        workspace.signAccessToken2(certificate, issueTs, salt, info.array(), info.length());
 
         ByteWriter content = workspace.content;
         content.reset();

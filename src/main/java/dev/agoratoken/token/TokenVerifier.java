@@ -29,10 +29,7 @@ public final class TokenVerifier {
         requireAppId(token);
         Workspace workspace = Workspace.current();
         byte[] info = token.signingInfoBytes();
-        ByteWriter writer = workspace.signingInfo;
-        writer.reset();
-        writer.putRaw(info, 0, info.length);
-        workspace.signAccessToken2(appCertificate, token.issueTs(), token.salt(), writer);
+        workspace.signAccessToken2(appCertificate, token.issueTs(), token.salt(), info, info.length);
         requireSignature(workspace.signature, token.signature());
         requireUnexpired(token);
     }

@@ -59,7 +59,7 @@ final class Workspace {
      * signingKey = HMAC(le32(salt), HMAC(le32(issueTs), certificate));
      * signature = HMAC(signingKey, signingInfo). Written into {@link #signature}.
      */
-    void signAccessToken2(String certificate, long issueTs, long salt, ByteWriter info) {
+    void signAccessToken2(String certificate, long issueTs, long salt, byte[] info, int infoLength) {
         try {
             if (issueTs != cachedIssueTs || !certificate.equals(cachedCertificate)) {
                 mac.init(new SecretKeySpec(littleEndian(issueTs), HMAC_SHA256));
@@ -72,7 +72,7 @@ final class Workspace {
             mac.update(cachedIssueKey);
             mac.doFinal(signingKey, 0);
             mac.init(new SecretKeySpec(signingKey, HMAC_SHA256));
-            mac.update(info.array(), 0, info.length());
+            mac.update(info, 0, infoLength);
             mac.doFinal(signature, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 with a 4 or 32 byte key cannot fail", e);
