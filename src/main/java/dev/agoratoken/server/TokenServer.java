@@ -122,7 +122,11 @@ public final class TokenServer {
      * agree on what a URL names.
      */
     private static void refuseDotSegments(Context ctx) {
-        for (String segment : ctx.path().split("/", -1)) {
+        String path = ctx.path();
+        if (path.indexOf('.') < 0 && path.indexOf('%') < 0) {
+            return; // the common case, checked without splitting the path
+        }
+        for (String segment : path.split("/", -1)) {
             String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
             if (decoded.equals(".") || decoded.equals("..")) {
                 throw ApiException.badRequest("the path has a \".\" or \"..\" segment; "
