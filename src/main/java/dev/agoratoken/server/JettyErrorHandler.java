@@ -15,6 +15,12 @@ import org.eclipse.jetty.util.Callback;
 final class JettyErrorHandler extends ErrorHandler {
     private static final String JSON = "application/json";
 
+    private final CorsPolicy cors;
+
+    JettyErrorHandler(CorsPolicy cors) {
+        this.cors = cors;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR_500;
@@ -25,6 +31,12 @@ final class JettyErrorHandler extends ErrorHandler {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // These errors never reach the CORS filter; without the header a browser could not read them.
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && cors.allows(origin)) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
+        response.getHeaders().put(HttpHeader.VARY, "Origin");
         response.write(true, ByteBuffer.wrap(Json.errorBytes(status, describe(status))), callback);
         return true;
     }
@@ -34,7 +46,8 @@ final class JettyErrorHandler extends ErrorHandler {
             case 400:
                 return "the request is malformed (check the URL's percent-encoding and UTF-8)";
             case 413:
-                return "the request body is too large; token requests are small JSON or form bodies";
+                return "the request body is larger than " + TokenServer.MAX_BODY_BYTES
+                        + " bytes; token requests are small JSON or form bodies";
             case 414:
                 return "the URL is too long; channel names are at most 64 bytes and accounts at most 255";
             case 431:

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,15 @@ public final class TokenServer {
         pool.setName("http");
         javalin.jetty.threadPool = pool;
         javalin.jetty.modifyServer(server -> {
+            // Read each request body completely, without holding a thread, before dispatching it:
+            // a handler thread then never blocks on a client that sends its body slowly or not at
+            // all, so a few stalled uploads cannot take the whole (small) pool.
+            // It counts body bytes only (framing overhead 0) and refuses a body once it reaches
+            // its limit, hence the + 1; Javalin's maxRequestSize stays the exact check.
+            server.setHandler(new EagerContentHandler(
+                    new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES + 1, 0, true)));
             server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-            server.setErrorHandler(new JettyErrorHandler());
+            server.setErrorHandler(new JettyErrorHandler(config.cors()));
         });
         javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
@@ -144,9 +152,6 @@ public final class TokenServer {
                 ctx.header("Allow", ctx.path().startsWith("/getToken") ? "POST, OPTIONS" : "GET, OPTIONS");
                 error(ctx, 405, ctx.method().name() + " is not supported on " + RequestLog.printable(ctx.path())
                         + "; token routes use GET, except POST /getToken");
-                break;
-            case 413:
-                error(ctx, 413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
                 break;
             default:
                 error(ctx, status, JettyErrorHandler.describe(status));
