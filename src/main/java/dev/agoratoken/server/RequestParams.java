@@ -45,6 +45,9 @@ final class RequestParams {
     }
 
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text; // nothing to decode: the usual "expiry=300"
+        }
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
