@@ -22,10 +22,6 @@ final class ByteReader {
         return position;
     }
 
-    int remaining() {
-        return end - position;
-    }
-
     private void need(int count, String what) throws MalformedTokenException {
         if (count > end - position) {
             throw new MalformedTokenException(
