@@ -98,10 +98,8 @@ public final class AccessToken2Builder {
     private String rtcWithExpiries(String channelName, String uid, PrivilegeExpiries expiries)
             throws InvalidTokenParameterException {
         int token = TokenInputs.expire("expire", expiries.token());
-        Privileges privileges = Privileges.fromArrays(new int[] {
-            Service.Rtc.JOIN_CHANNEL, Service.Rtc.PUBLISH_AUDIO_STREAM,
-            Service.Rtc.PUBLISH_VIDEO_STREAM, Service.Rtc.PUBLISH_DATA_STREAM
-        }, new long[] {
+        // fromArrays takes ownership of (and may sort) its arrays, hence the clone.
+        Privileges privileges = Privileges.fromArrays(PUBLISHER_PRIVILEGES.clone(), new long[] {
             TokenInputs.expire("joinExpire", expiries.join(), token),
             TokenInputs.expire("audioExpire", expiries.publishAudio(), token),
             TokenInputs.expire("videoExpire", expiries.publishVideo(), token),
