@@ -60,8 +60,7 @@ final class AccessToken006Codec {
             throw new MalformedTokenException("token body is not valid base64");
         }
         ByteReader reader = new ByteReader(content, 0, content.length);
-        byte[] signature = reader.bytes("signature");
-        Workspace.requireSignatureLength(signature);
+        byte[] signature = reader.signature();
         long channelNameCrc = reader.u32("channel name CRC");
         long uidCrc = reader.u32("uid CRC");
         byte[] message = reader.bytes("message");

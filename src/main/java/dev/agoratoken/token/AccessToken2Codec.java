@@ -103,8 +103,7 @@ final class AccessToken2Codec {
         Workspace workspace = Workspace.current();
         int length = workspace.inflate(compressed);
         ByteReader reader = new ByteReader(workspace.inflatedBuffer(), 0, length);
-        byte[] signature = reader.bytes("signature");
-        Workspace.requireSignatureLength(signature);
+        byte[] signature = reader.signature();
 
         int infoStart = reader.position();
         String appId = reader.string("appId");

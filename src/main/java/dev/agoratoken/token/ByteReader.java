@@ -59,6 +59,16 @@ final class ByteReader {
         return out;
     }
 
+    /** {@code bytes(signature)}: an HMAC-SHA256, so exactly 32 bytes. */
+    byte[] signature() throws MalformedTokenException {
+        byte[] signature = bytes("signature");
+        if (signature.length != Workspace.SIGNATURE_LENGTH) {
+            throw new MalformedTokenException(
+                    "signature must be " + Workspace.SIGNATURE_LENGTH + " bytes, found " + signature.length);
+        }
+        return signature;
+    }
+
     String string(String what) throws MalformedTokenException {
         int length = u16(what + " length");
         need(length, what);

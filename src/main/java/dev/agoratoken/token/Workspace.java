@@ -161,11 +161,4 @@ final class Workspace {
     byte[] inflatedBuffer() {
         return inflated;
     }
-
-    static void requireSignatureLength(byte[] signature) throws MalformedTokenException {
-        if (signature.length != SIGNATURE_LENGTH) {
-            throw new MalformedTokenException(
-                    "signature must be " + SIGNATURE_LENGTH + " bytes, found " + signature.length);
-        }
-    }
 }
